@@ -126,7 +126,7 @@ run_suite() { # builddir suite
 	note "suite $suite ($dir)"
 	log=$LOG_DIR/suite.log
 	meson test -C "$dir" --no-rebuild --suite "$suite" \
-		--print-errorlogs 2>&1 | tee "$log"
+		--logbase "suite-$suite" --print-errorlogs 2>&1 | tee "$log"
 	ok=$(summary_count "$log" Ok)
 	fail=$(summary_count "$log" Fail)
 	skip=$(summary_count "$log" Skipped)
@@ -140,7 +140,30 @@ run_suite() { # builddir suite
 	skipped=$((skipped + ${skip:-0}))
 	fail=$((${fail:-0} + ${tout:-0} + ${upass:-0}))
 	failed=$((failed + fail))
-	[ "$fail" -eq 0 ] || failures+=("suite $suite ($dir): $fail failed")
+	[ "$fail" -eq 0 ] && return 0
+	failures+=("suite $suite ($dir): $fail failed")
+	failed_tests "$dir/meson-logs/suite-$suite.json" "$suite ($dir)" \
+		>>"$LOG_DIR/failed-tests"
+}
+
+# names and last output lines of the tests that did not pass in one meson
+# test log, so that the end of the output says what failed even when only
+# the end of it is kept
+failed_tests() { # testlog.json label
+	python3 - "$1" "$2" <<'PY'
+import json, sys
+path, label = sys.argv[1], sys.argv[2]
+with open(path) as f:
+    for line in f:
+        t = json.loads(line)
+        if t.get("result") in ("OK", "SKIP", "EXPECTEDFAIL"):
+            continue
+        print("---- %s: %s %s after %.1f s, last lines:" % (label,
+              t.get("name"), t.get("result"), t.get("duration", 0)))
+        out = (t.get("stdout") or "") + (t.get("stderr") or "")
+        for l in out.splitlines()[-12:]:
+            print("     " + l[:200])
+PY
 }
 
 main() {
@@ -165,6 +188,7 @@ main() {
 		done
 	fi
 	note "done in $((SECONDS - start)) s"
+	[ -f "$LOG_DIR/failed-tests" ] && cat "$LOG_DIR/failed-tests"
 	for s in "${failures[@]}"; do
 		echo "FAILED: $s"
 	done
