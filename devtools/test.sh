@@ -15,7 +15,10 @@
 #    trailer cookies of RTE_MALLOC_DEBUG (build-asan/) and runs fast,
 #    huge, mp and fwd there (vfio and install are the same code as in
 #    build/, in a VM or through an installed tree);
-# 5. ends with "N skipped" and then "N passed, N failed"; exits non-zero if
+# 5. runs a failed test once more on its own: a second failure counts, a
+#    pass is reported as FLAKY; the last lines of every failed run come
+#    near the end, where CI still shows them;
+# 6. ends with "N skipped" and then "N passed, N failed"; exits non-zero if
 #    anything failed.
 #
 # Environment: HPEAL_TEST_HUGEPAGES (pages to have free, default 1024: the
@@ -36,6 +39,7 @@ passed=0
 failed=0
 skipped=0
 failures=()
+flaky=()
 is_root=0
 [ "$(id -u)" -eq 0 ] && is_root=1
 
@@ -115,8 +119,29 @@ summary_count() { # log label
 	sed -n "s/^$2: *\([0-9][0-9]*\).*/\1/p" "$1" | tail -1
 }
 
+# run one meson test invocation; sets ok, skip and fail (fail counts
+# timeouts and unexpected passes too), or returns 1 if meson did not run
+meson_counts() { # builddir suite logbase [test names...]
+	local dir=$1 suite=$2 base=$3 log=$LOG_DIR/suite.log tout upass
+	shift 3
+	meson test -C "$dir" --no-rebuild --suite "$suite" \
+		--logbase "$base" --print-errorlogs "$@" 2>&1 | tee "$log"
+	ok=$(summary_count "$log" Ok)
+	skip=$(summary_count "$log" Skipped)
+	fail=$(summary_count "$log" Fail)
+	tout=$(summary_count "$log" Timeout)
+	upass=$(summary_count "$log" 'Unexpected Pass')
+	[ -n "$ok" ] || return 1
+	skip=${skip:-0}
+	fail=$((${fail:-0} + ${tout:-0} + ${upass:-0}))
+}
+
+# A test that fails runs once more on its own. A second failure counts;
+# a pass counts too, but the test is reported as FLAKY with the output of
+# its failed run, so that a flake is seen and never mistaken for green.
 run_suite() { # builddir suite
-	local dir=$1 suite=$2 log ok fail skip tout upass
+	local dir=$1 suite=$2 ok skip fail first names again name
+	local json=$1/meson-logs/suite-$2.json label="$2 ($1)"
 	# meson test --list exits 1 ("No suitable tests") for an empty suite
 	if ! meson test -C "$dir" --no-rebuild --list --suite "$suite" \
 			>/dev/null 2>&1; then
@@ -124,42 +149,57 @@ run_suite() { # builddir suite
 		return 0
 	fi
 	note "suite $suite ($dir)"
-	log=$LOG_DIR/suite.log
-	meson test -C "$dir" --no-rebuild --suite "$suite" \
-		--logbase "suite-$suite" --print-errorlogs 2>&1 | tee "$log"
-	ok=$(summary_count "$log" Ok)
-	fail=$(summary_count "$log" Fail)
-	skip=$(summary_count "$log" Skipped)
-	tout=$(summary_count "$log" Timeout)
-	upass=$(summary_count "$log" 'Unexpected Pass')
-	if [ -z "$ok" ]; then
-		record "suite $suite ($dir): meson test did not run" fail
+	if ! meson_counts "$dir" "$suite" "suite-$suite"; then
+		record "suite $label: meson test did not run" fail
 		return 1
 	fi
 	passed=$((passed + ok))
-	skipped=$((skipped + ${skip:-0}))
-	fail=$((${fail:-0} + ${tout:-0} + ${upass:-0}))
-	failed=$((failed + fail))
+	skipped=$((skipped + skip))
 	[ "$fail" -eq 0 ] && return 0
-	failures+=("suite $suite ($dir): $fail failed")
-	failed_tests "$dir/meson-logs/suite-$suite.json" "$suite ($dir)" \
-		>>"$LOG_DIR/failed-tests"
+	first=$fail
+	names=$(test_log failed "$json" "$label")
+	test_log report "$json" "$label" >"$LOG_DIR/first-run"
+	note "suite $suite ($dir): $first failed, once more:" $names
+	# shellcheck disable=SC2086 # names are meson test names, no blanks
+	if ! meson_counts "$dir" "$suite" "suite-$suite-again" $names; then
+		ok=0 skip=0 fail=$first
+	fi
+	passed=$((passed + ok))
+	skipped=$((skipped + skip))
+	failed=$((failed + fail))
+	if [ "$fail" -gt 0 ]; then
+		failures+=("suite $label: $fail failed twice")
+		test_log report "$dir/meson-logs/suite-$suite-again.json" \
+			"$label, again" >>"$LOG_DIR/failed-tests"
+	fi
+	if [ "$ok" -gt 0 ]; then
+		again=$(test_log failed "$dir/meson-logs/suite-$suite-again.json" \
+			"$label")
+		for name in $names; do
+			grep -qxF "$name" <<<"$again" ||
+				flaky+=("$label: $name failed once, then passed")
+		done
+		cat "$LOG_DIR/first-run" >>"$LOG_DIR/failed-tests"
+	fi
 }
 
-# names and last output lines of the tests that did not pass in one meson
-# test log, so that the end of the output says what failed even when only
-# the end of it is kept
-failed_tests() { # testlog.json label
-	python3 - "$1" "$2" <<'PY'
+# the tests that did not pass in one meson test log: their names, or their
+# names and last output lines (the end of the output is what CI keeps)
+test_log() { # failed|report testlog.json label
+	python3 - "$@" <<'PY'
 import json, sys
-path, label = sys.argv[1], sys.argv[2]
+what, path, label = sys.argv[1:4]
 with open(path) as f:
     for line in f:
         t = json.loads(line)
         if t.get("result") in ("OK", "SKIP", "EXPECTEDFAIL"):
             continue
+        name = t.get("name", "")
+        if what == "failed":
+            print(name.rsplit(" / ", 1)[-1])
+            continue
         print("---- %s: %s %s after %.1f s, last lines:" % (label,
-              t.get("name"), t.get("result"), t.get("duration", 0)))
+              name, t.get("result"), t.get("duration", 0)))
         out = (t.get("stdout") or "") + (t.get("stderr") or "")
         for l in out.splitlines()[-12:]:
             print("     " + l[:200])
@@ -189,6 +229,9 @@ main() {
 	fi
 	note "done in $((SECONDS - start)) s"
 	[ -f "$LOG_DIR/failed-tests" ] && cat "$LOG_DIR/failed-tests"
+	for s in "${flaky[@]}"; do
+		echo "FLAKY: $s"
+	done
 	for s in "${failures[@]}"; do
 		echo "FAILED: $s"
 	done

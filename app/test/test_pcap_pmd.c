@@ -221,6 +221,34 @@ veth_del(void)
 	veth_a[0] = '\0';
 }
 
+/*
+ * The kernel finishes bringing a link up later (linkwatch): until the
+ * operstate says "up", the device has no queueing discipline and drops
+ * whatever is sent on it.
+ */
+static int
+veth_wait_up(const char *ifname)
+{
+	char path[64], state[16];
+	FILE *f;
+	int ms;
+
+	snprintf(path, sizeof(path), "/sys/class/net/%s/operstate", ifname);
+	for (ms = 0; ms < 5000; ms += 10) {
+		f = fopen(path, "r");
+		if (f == NULL)
+			return -1;
+		if (fgets(state, sizeof(state), f) == NULL)
+			state[0] = '\0';
+		fclose(f);
+		if (strncmp(state, "up", 2) == 0)
+			return 0;
+		usleep(10 * 1000);
+	}
+	printf("%s still not up after 5 s: %s", ifname, state);
+	return -1;
+}
+
 static int
 veth_add(void)
 {
@@ -236,6 +264,13 @@ veth_add(void)
 		return -1;
 	}
 	return 0;
+}
+
+static int
+veth_up(void)
+{
+	return veth_wait_up(veth_a) == 0 && veth_wait_up(veth_b) == 0 ?
+		TEST_SUCCESS : TEST_FAILED;
 }
 
 #define VETH_TYPE 0x88b5 /* local experimental ethertype: our frames only */
@@ -316,6 +351,7 @@ test_pcap_iface_veth(void)
 			rte_eth_dev_get_port_by_name("net_pcap_vb", &pb) != 0 ||
 			port_up(pa) != TEST_SUCCESS ||
 			port_up(pb) != TEST_SUCCESS ||
+			veth_up() != TEST_SUCCESS ||
 			veth_send(pa) != TEST_SUCCESS)
 		goto out_b;
 	got = veth_count(pb, VETH_FRAMES, 3000);
