@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: BSD-3-Clause
 #
 # Drop-in compatibility test: DPDK 22.11's OWN example programs, unmodified,
-# built with their own Makefiles (make + pkg-config, shared linking) against
+# built with their own Makefiles (make + pkg-config, shared linking, and
+# `make static` for helloworld and l2fwd) against
 # hotplug-eal installed in a temporary prefix, then run on virtual ports.
 #
 #   test-compat.sh BUILD_DIR SOURCE_DIR [examples|autotests]
@@ -25,6 +26,8 @@
 #                       starts; killed by SIGINT (it has no handler)
 #   l2fwd               net_null pair, -p 0x3: packets sent and received
 #                       on both ports; exits 0 on SIGINT; net_ring pair too
+#   make static         helloworld and l2fwd: no librte_*.so loaded, hello
+#                       printed, l2fwd sends on net_null
 #   multi_process/symmetric_mp
 #                       primary (net_null pair, 2 queues each) plus a
 #                       secondary on queue 1: both forward packets, both
@@ -224,6 +227,44 @@ check_l2fwd() { # vdev-driver want-traffic(0|1)
 		fail "l2fwd ($drv): sent ${sent:-?}, received ${recv:-?}"
 	fi
 	echo "l2fwd ($drv): OK (sent ${sent:-0}, received ${recv:-0})"
+}
+
+# `make static`: the same example linked with `pkg-config --static --libs
+# libdpdk` holds our libraries whole and loads no librte_*.so; l2fwd then
+# moves packets on net_null, whose driver only the whole archive brings in
+check_static() {
+	local app deps out=$work/static.out lcores=0 sent
+	[ "$(nproc)" -ge 2 ] && lcores=0-1
+	if [[ $(pkg-config --static --libs libdpdk) != *whole-archive*.a* ]]
+	then
+		echo "static: not built (libdpdk.pc lists no static libraries:" \
+			"-Ddefault_library=shared)"
+		return 0
+	fi
+	for app in helloworld l2fwd; do
+		note "make static in $app"
+		make -C "$work/ex-$app" static >"$work/make-static-$app.log" 2>&1 ||
+			{ cat "$work/make-static-$app.log";
+			fail "make static in $app"; }
+		deps=$(ldd "$work/ex-$app/build/$app-static")
+		[[ $deps != *librte_* ]] ||
+			{ echo "$deps"; fail "$app-static loads a shared librte"; }
+	done
+	# shellcheck disable=SC2046
+	run_for 60 "$out" "$work/ex-helloworld/build/helloworld-static" \
+		-l $lcores $(eal_args hello_static) ||
+		{ cat "$out"; fail "helloworld-static exit $?"; }
+	grep -q '^hello from core 0' "$out" ||
+		{ cat "$out"; fail "helloworld-static said no hello"; }
+	# shellcheck disable=SC2046
+	run_for 4 "$out" "$work/ex-l2fwd/build/l2fwd-static" -l $lcores \
+		$(eal_args l2fwd_static) --vdev net_null0 --vdev net_null1 \
+		-- -p 0x3 -T 1 || { cat "$out"; fail "l2fwd-static exit $?"; }
+	sent=$(last_count "$out" 'Total packets sent')
+	[ "${sent:-0}" -gt 0 ] ||
+		{ tail -30 "$out"; fail "l2fwd-static sent nothing"; }
+	echo "static: OK (helloworld, l2fwd with no librte_*.so, l2fwd" \
+		"sent $sent on net_null)"
 }
 
 # wait until file holds pattern, at most secs seconds
@@ -466,6 +507,7 @@ check_basicfwd
 make_example l2fwd l2fwd
 check_l2fwd net_null 1
 check_l2fwd net_ring 0
+check_static
 check_symmetric_mp
 check_rxtx_callbacks
 check_link_status_interrupt
