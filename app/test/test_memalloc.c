@@ -187,7 +187,8 @@ mt_snap_take(struct mt_snap *s)
 
 /*
  * Back where we started? The system-wide free count may move under other
- * processes for a moment, so it gets a few tries; the rest is ours alone.
+ * processes for a moment, and the kernel may hand freed pages back to the
+ * pool from a work queue, so it gets up to 5 s; the rest is ours alone.
  */
 static int
 mt_snap_same(const struct mt_snap *a)
@@ -195,7 +196,7 @@ mt_snap_same(const struct mt_snap *a)
 	struct mt_snap b;
 	int tries;
 
-	for (tries = 0; tries < 20; tries++) {
+	for (tries = 0; tries < 100; tries++) {
 		mt_snap_take(&b);
 		if (b.free_pages == a->free_pages)
 			break;
