@@ -38,6 +38,10 @@
 #   multi_process/client_server_mp
 #                       mp_server (primary, ports) + mp_client (secondary
 #                       sending through the server's ports)
+#   timer               rte_timer: timer0 (periodic, 1 s) runs on the main
+#                       lcore, timer1 (single, re-armed by its callback
+#                       onto the next lcore) runs on every lcore; run 3 s,
+#                       killed by SIGINT (it has no handler)
 #   examples/hotplug_fwd (ours) built with its plain Makefile the same way
 #
 # Exit 0 pass, 1 fail, 77 skip.
@@ -383,6 +387,27 @@ check_client_server_mp() {
 	echo "client_server_mp: OK (client sent $n packets on shared ports)"
 }
 
+# timer0 every second on the main lcore; timer1 every 1/3 s, hopping
+# from lcore to lcore (armed onto another lcore from its own callback)
+check_timer() {
+	local out=$work/timer.out rc lcores=0 want=1 n0 n1 lc
+	[ "$(nproc)" -ge 2 ] && { lcores=0-1; want=2; }
+	make_example timer timer
+	# shellcheck disable=SC2046
+	run_for 3 "$out" "$work/ex-timer/build/timer" -l $lcores \
+		$(eal_args timer)
+	rc=$?
+	[ $rc -eq 130 ] || { cat "$out"; fail "timer exit $rc, want 130"; }
+	n0=$(grep -c '^timer0_cb() on lcore 0$' "$out")
+	n1=$(grep -c '^timer1_cb() on lcore [0-9]*$' "$out")
+	lc=$(grep '^timer1_cb() on lcore' "$out" | sort -u | wc -l)
+	[ "$n0" -ge 2 ] && [ "$n1" -ge 5 ] && [ "$lc" -eq "$want" ] ||
+		{ cat "$out"; fail "timer: timer0 ran $n0 times (want 2+)," \
+		"timer1 $n1 times (want 5+) on $lc lcores (want $want)"; }
+	echo "timer: OK (timer0 $n0 times on lcore 0, timer1 $n1 times" \
+		"over $lc lcores)"
+}
+
 check_hotplug_fwd() {
 	local out=$work/hotplug_fwd.out
 	[ -f "$src/examples/hotplug_fwd/Makefile" ] || return 0
@@ -512,5 +537,6 @@ check_symmetric_mp
 check_rxtx_callbacks
 check_link_status_interrupt
 check_client_server_mp
+check_timer
 check_hotplug_fwd
 echo "DPDK 22.11 examples against the installed hotplug-eal: OK"
