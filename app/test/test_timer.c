@@ -8,6 +8,8 @@
  * reset_sync/stop_sync against a callback running on another lcore, bad
  * arguments; the lists are validated after each case. A perf case prints
  * the cost of arming and of rte_timer_manage with many timers pending.
+ * timer_mp_autotest: a secondary process arms a timer onto the primary's
+ * main lcore through the shared lists, and the primary runs it.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -17,6 +19,7 @@
 
 #include <rte_common.h>
 #include <rte_cycles.h>
+#include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_launch.h>
 #include <rte_lcore.h>
@@ -25,6 +28,7 @@
 #include <rte_random.h>
 #include <rte_timer.h>
 
+#include "eal_internal_cfg.h"
 #include "test.h"
 #include "timer_internal.h"
 
@@ -764,3 +768,105 @@ test_timer(void)
 }
 
 REGISTER_TEST_COMMAND(timer_autotest, test_timer);
+
+// ---------------------------------------------------------------------
+// secondary process
+
+#define TMP_ZONE "tm_mp_zone"
+
+/* in shared memory: the timer the secondary arms */
+struct tm_mp {
+	struct rte_timer tim;
+	volatile unsigned int calls;
+	unsigned int lcore;             /* the primary's lcore to run it */
+};
+
+/* in the secondary: arm the primary's timer onto the primary's lcore */
+static int
+test_timer_mp_secondary(void)
+{
+	const struct rte_memzone *mz;
+	struct tm_mp *z;
+
+	TEST_ASSERT_EQUAL(rte_eal_process_type(), RTE_PROC_SECONDARY,
+		"not a secondary");
+	TEST_ASSERT_SUCCESS(rte_timer_subsystem_init(), "init in secondary");
+	mz = rte_memzone_lookup(TMP_ZONE);
+	TEST_ASSERT_NOT_NULL(mz, "no memzone " TMP_ZONE);
+	z = mz->addr;
+	TEST_ASSERT_SUCCESS(rte_timer_reset(&z->tim, 0, SINGLE, z->lcore,
+		tm_noop_cb, z), "reset onto lcore %u", z->lcore);
+	rte_timer_subsystem_finalize();
+	return TEST_SUCCESS;
+}
+
+REGISTER_TEST_COMMAND(timer_mp_secondary, test_timer_mp_secondary);
+
+/* the callback pointer is the secondary's: run through alt_manage's */
+static void
+tm_mp_cb(struct rte_timer *tim)
+{
+	struct tm_mp *z = container_of(tim, struct tm_mp, tim);
+
+	z->calls++;
+}
+
+static int
+tm_mp_run(struct tm_mp *z)
+{
+	const struct internal_config *cfg = eal_get_internal_configuration();
+	const char *args[8];
+	char prefix[128];
+	unsigned int n = 0;
+	int status;
+
+	snprintf(prefix, sizeof(prefix), "--file-prefix=%s",
+		test_file_prefix());
+	args[n++] = "--proc-type=secondary";
+	args[n++] = prefix;
+	if (cfg->legacy_mem)
+		args[n++] = "--legacy-mem";
+	if (cfg->single_file_segments)
+		args[n++] = "--single-file-segments";
+	if (cfg->no_hugetlbfs)
+		args[n++] = "--no-huge";
+	args[n] = NULL;
+	status = test_run_child("timer_mp_secondary", args);
+	TEST_ASSERT_EQUAL(status, 0, "secondary exited with %d", status);
+	TEST_ASSERT(rte_timer_pending(&z->tim) &&
+		z->tim.status.owner == (int16_t)z->lcore,
+		"the secondary's timer is not pending on lcore %u", z->lcore);
+	TEST_ASSERT(tm_lists_ok(), "lists");
+	TEST_ASSERT_SUCCESS(rte_timer_alt_manage(0, NULL, 0, tm_mp_cb),
+		"manage");
+	TEST_ASSERT_EQUAL(z->calls, 1u, "ran %u times", z->calls);
+	TEST_ASSERT(!rte_timer_pending(&z->tim), "pending after it ran");
+	return TEST_SUCCESS;
+}
+
+static int
+test_timer_mp(void)
+{
+	const struct rte_memzone *mz;
+	struct tm_mp *z;
+	int ret;
+
+	if (eal_get_internal_configuration()->no_hugetlbfs) {
+		printf("a secondary cannot attach to a --no-huge primary\n");
+		return TEST_SKIPPED;
+	}
+	ret = rte_timer_subsystem_init();
+	TEST_ASSERT(ret == 0 || ret == -EALREADY, "init: %d", ret);
+	mz = rte_memzone_reserve(TMP_ZONE, sizeof(*z), SOCKET_ID_ANY, 0);
+	TEST_ASSERT_NOT_NULL(mz, "reserve: %s", rte_strerror(rte_errno));
+	z = mz->addr;
+	rte_timer_init(&z->tim);
+	z->calls = 0;
+	z->lcore = rte_lcore_id();
+	ret = tm_mp_run(z);
+	rte_memzone_free(mz);
+	rte_timer_subsystem_finalize();
+	return ret;
+}
+
+REGISTER_TEST_COMMAND(timer_mp_autotest, test_timer_mp);
