@@ -30,6 +30,17 @@ typedef cpu_set_t rte_cpuset_t;
 #define RTE_HAS_CPUSET
 #endif
 
+#ifdef __cplusplus
+}
+#endif
+
+/* rte_thread_set_affinity() and rte_thread_get_affinity() live there */
+#include <rte_thread.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** lcore id of a thread that is not an EAL lcore. */
 #define LCORE_ID_ANY UINT32_MAX
 
@@ -248,24 +259,6 @@ int rte_lcore_iterate(rte_lcore_iterate_cb cb, void *arg);
  *   Output stream.
  */
 void rte_lcore_dump(FILE *f);
-
-/**
- * Pin the calling thread to a set of CPUs and update its NUMA node.
- *
- * @param cpusetp
- *   The CPUs.
- * @return
- *   0 on success, -1 on failure.
- */
-int rte_thread_set_affinity(rte_cpuset_t *cpusetp);
-
-/**
- * CPUs the calling thread is pinned to, as last set by the EAL.
- *
- * @param cpusetp
- *   Filled with the set.
- */
-void rte_thread_get_affinity(rte_cpuset_t *cpusetp);
 
 /**
  * Name a thread (truncated to what the kernel keeps).
