@@ -36,6 +36,7 @@
 #define RTE_MAX_MEM_MB_PER_TYPE 65536
 #define RTE_MAX_MEMZONE 2560
 #define RTE_MAX_TAILQ 32
+#define RTE_SERVICE_NUM_MAX 64 /* services one process can register */
 #define RTE_LOG_DP_LEVEL RTE_LOG_INFO
 #define RTE_BACKTRACE 1
 #define RTE_MAX_VFIO_GROUPS 64

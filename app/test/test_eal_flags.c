@@ -29,6 +29,7 @@
 #include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_lcore.h>
+#include <rte_service.h>
 #include <rte_vect.h>
 
 #include "test.h"
@@ -64,12 +65,12 @@ test_eal_flags_child(void)
 	char *argv[] = { (char *)(uintptr_t)"again", NULL };
 
 	printf("EALFLAGS lcores=%u main=%u iova=%s proc=%s huge=%d pci=%d "
-		"ops=%s rundir=%s simd=%u\n", rte_lcore_count(),
+		"ops=%s rundir=%s slcores=%d simd=%u\n", rte_lcore_count(),
 		rte_get_main_lcore(), iova_name(rte_eal_iova_mode()),
 		rte_eal_process_type() == RTE_PROC_PRIMARY ? "primary" :
 		"secondary", rte_eal_has_hugepages(), rte_eal_has_pci(),
 		ops != NULL ? ops : "-", rte_eal_get_runtime_dir(),
-		rte_vect_get_max_simd_bitwidth());
+		rte_service_lcore_count(), rte_vect_get_max_simd_bitwidth());
 	/* a second init must be refused and change nothing */
 	TEST_ASSERT(rte_eal_init(1, argv) == -1 && rte_errno == EALREADY,
 		"second rte_eal_init() not refused with EALREADY");
@@ -464,8 +465,18 @@ static const struct flags_case misc_cases[] = {
 		"--force-max-simd-bitwidth=100"),
 	BAD("--force-max-simd-bitwidth", "--no-huge",
 		"--force-max-simd-bitwidth", "32"),
-	BAD("-s", "--no-huge", "-s", "0x2"),
-	BAD("-S", "--no-huge", "-S", "1"),
+	/* service lcores leave the enabled lcores; several may share a CPU */
+	OK("lcores=1 main=0 ", "--no-huge", "--lcores", "(0-1)@0", "-s", "0x2"),
+	OK("slcores=2 ", "--no-huge", "--lcores", "(0-2)@0", "-S", "1-2"),
+	/* without --main-lcore, the main lcore is the first non-service one */
+	OK("lcores=1 main=1 ", "--no-huge", "--lcores", "(0-1)@0", "-s", "1"),
+	BAD("-s", "--no-huge", "-l", "0", "-s", "0x2"),
+	BAD("-s", "--no-huge", "--lcores", "(0-1)@0", "--main-lcore", "0",
+		"-s", "0x1"),
+	BAD("-S", "--no-huge", "--lcores", "(0-1)@0", "-S", "0-1"),
+	BAD("-s", "--no-huge", "-s", "0xg"),
+	BAD("-S", "--no-huge", "-S", "1-x"),
+	BAD("-S", "--no-huge", "--lcores", "(0-2)@0", "-s", "0x2", "-S", "2"),
 };
 
 static int

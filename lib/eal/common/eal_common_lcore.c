@@ -232,6 +232,30 @@ rte_eal_cpu_init(void)
 	return 0;
 }
 
+int
+eal_lcore_set_service(unsigned int lcore_id, bool service)
+{
+	struct eal_lcores *lc = &eal_lcores;
+	enum rte_lcore_role_t from = service ? ROLE_RTE : ROLE_SERVICE;
+	struct lcore_config *c;
+	int ret = -EINVAL;
+
+	if (lcore_id >= RTE_MAX_LCORE || lcore_id == lc->main_lcore)
+		return -EINVAL;
+	c = &lc->config[lcore_id];
+	pthread_mutex_lock(&lcore_lock);
+	if (c->role == from && c->thread_started) {
+		c->role = service ? ROLE_SERVICE : ROLE_RTE;
+		if (service)
+			lc->lcore_count--;
+		else
+			lc->lcore_count++;
+		ret = 0;
+	}
+	pthread_mutex_unlock(&lcore_lock);
+	return ret;
+}
+
 void
 eal_lcores_reset(void)
 {

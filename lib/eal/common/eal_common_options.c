@@ -50,6 +50,7 @@ struct parse_state {
 	const struct eal_options_env *env;
 	unsigned int requests;
 	const struct eal_option *lcores_opt; /* -l, -c or --lcores seen */
+	const struct eal_option *service_opt; /* -s or -S seen */
 	bool mem_given;
 	bool main_lcore_given;
 	bool huge_unlink_given;
@@ -280,20 +281,19 @@ opt_lcore_list(struct parse_state *st, const char *arg)
 	return lcores_one_to_one(st, &set);
 }
 
-/* -c 0xf: bit i is lcore i on CPU i */
+/* "0xf" or "f": bit i selects lcore i */
 static int
-opt_coremask(struct parse_state *st, const char *arg)
+parse_lcore_mask(struct parse_state *st, const char *arg, cpu_set_t *set)
 {
 	const char *p = arg;
 	size_t len, i;
-	cpu_set_t set;
 
 	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
 		p += 2;
 	len = strlen(p);
 	if (len == 0)
 		return opt_fail(st, "'%s' is not a hex mask", arg);
-	CPU_ZERO(&set);
+	CPU_ZERO(set);
 	for (i = 0; i < len; i++) {
 		int c = (unsigned char)p[len - 1 - i];
 		unsigned int v, b;
@@ -307,11 +307,24 @@ opt_coremask(struct parse_state *st, const char *arg)
 			if (i * 4 + b >= RTE_MAX_LCORE)
 				return opt_fail(st, "bit %zu is set but lcores stop at %u",
 						i * 4 + b, RTE_MAX_LCORE - 1);
-			CPU_SET(i * 4 + b, &set);
+			CPU_SET(i * 4 + b, set);
 		}
 	}
-	if (CPU_COUNT(&set) == 0)
+	if (CPU_COUNT(set) == 0)
 		return opt_fail(st, "mask '%s' selects no lcore", arg);
+	return 0;
+}
+
+/* -c 0xf: bit i is lcore i on CPU i */
+static int
+opt_coremask(struct parse_state *st, const char *arg)
+{
+	cpu_set_t set;
+	int ret;
+
+	ret = parse_lcore_mask(st, arg, &set);
+	if (ret < 0)
+		return ret;
 	return lcores_one_to_one(st, &set);
 }
 
@@ -614,13 +627,47 @@ opt_simd_bitwidth(struct parse_state *st, const char *arg)
 	return 0;
 }
 
-/* -s/-S: DPDK runs rte_service callbacks there; this EAL has no services */
-static int
-opt_service_cores(struct parse_state *st, const char *arg)
+/*
+ * -s/-S: these lcores run rte_service callbacks instead of application
+ * code; whether they are in the lcore set is checked once all is parsed
+ */
+static void
+service_lcores_set(struct parse_state *st, const cpu_set_t *set)
 {
-	(void)arg;
-	return opt_fail(st, "service cores are not supported (no rte_service "
-			"here): remove the option");
+	unsigned int i;
+
+	for (i = 0; i < RTE_MAX_LCORE; i++)
+		if (CPU_ISSET(i, set))
+			st->cfg->lcore_service[i] = true;
+}
+
+/* -s 0x6 */
+static int
+opt_service_mask(struct parse_state *st, const char *arg)
+{
+	cpu_set_t set;
+	int ret;
+
+	ret = parse_lcore_mask(st, arg, &set);
+	if (ret == 0)
+		service_lcores_set(st, &set);
+	return ret;
+}
+
+/* -S 1-2 */
+static int
+opt_service_list(struct parse_state *st, const char *arg)
+{
+	const char *p = arg;
+	cpu_set_t set;
+	int ret;
+
+	CPU_ZERO(&set);
+	ret = parse_id_list(&p, RTE_MAX_LCORE, '\0', &set);
+	if (ret < 0)
+		return range_fail(st, ret, arg, RTE_MAX_LCORE);
+	service_lcores_set(st, &set);
+	return 0;
 }
 
 static int
@@ -736,11 +783,11 @@ static const struct eal_option eal_options[IDX_COUNT] = {
 		"<64|128|256|512>", "widest SIMD code paths may use (bits)",
 		opt_simd_bitwidth },
 	[IDX_SERVICE_MASK] = { 's', NULL, OPT_ARG_REQUIRED,
-		"<service core mask>", "not supported: refused",
-		opt_service_cores },
+		"<hex mask of lcores of the set, not the main one, e.g. 0x6>",
+		"lcores that run services (rte_service.h)", opt_service_mask },
 	[IDX_SERVICE_LIST] = { 'S', NULL, OPT_ARG_REQUIRED,
-		"<service core list>", "not supported: refused",
-		opt_service_cores },
+		"<list of lcores of the set, not the main one, e.g. 1-2>",
+		"lcores that run services (rte_service.h)", opt_service_list },
 	[IDX_VERSION] = { 'v', NULL, OPT_ARG_NONE, NULL,
 		"print the version at startup", opt_version },
 	[IDX_HELP] = { 'h', "help", OPT_ARG_NONE, NULL,
@@ -842,7 +889,7 @@ check_lcore_rules(struct parse_state *st)
 	for (i = 0; i < RTE_MAX_LCORE; i++) {
 		if (!cfg->lcore_enabled[i])
 			continue;
-		if (first == RTE_MAX_LCORE)
+		if (first == RTE_MAX_LCORE && !cfg->lcore_service[i])
 			first = i;
 		CPU_AND(&bad, &cfg->lcore_cpuset[i], present);
 		if (CPU_EQUAL(&bad, &cfg->lcore_cpuset[i]))
@@ -851,12 +898,43 @@ check_lcore_rules(struct parse_state *st)
 				"lcore %u is mapped to a CPU this machine lacks", i);
 		return combo_fail(st, idx, msg);
 	}
+	if (first == RTE_MAX_LCORE && st->service_opt != NULL)
+		return combo_fail(st, (unsigned int)(st->service_opt -
+				eal_options), "every lcore would be a service "
+				"core; the main lcore needs one");
 	if (first == RTE_MAX_LCORE)
 		return combo_fail(st, idx, "no usable lcore");
 	if (!st->main_lcore_given)
 		cfg->main_lcore = first;
 	else if (!cfg->lcore_enabled[cfg->main_lcore])
 		return combo_fail(st, IDX_MAIN, "lcore is not in the lcore set");
+	return 0;
+}
+
+/* service lcores: in the lcore set, and not the main lcore */
+static int
+check_service_rules(struct parse_state *st)
+{
+	const struct internal_config *cfg = st->cfg;
+	unsigned int i;
+	char msg[96];
+
+	if (st->service_opt == NULL)
+		return 0;
+	for (i = 0; i < RTE_MAX_LCORE; i++) {
+		if (!cfg->lcore_service[i])
+			continue;
+		if (!cfg->lcore_enabled[i])
+			snprintf(msg, sizeof(msg), "lcore %u is not in the "
+				"lcore set (-l, -c or --lcores)", i);
+		else if (i == cfg->main_lcore)
+			snprintf(msg, sizeof(msg), "lcore %u is the main lcore "
+				"and cannot be a service core", i);
+		else
+			continue;
+		return combo_fail(st, (unsigned int)(st->service_opt -
+				eal_options), msg);
+	}
 	return 0;
 }
 
@@ -871,6 +949,8 @@ check_rules(struct parse_state *st)
 		ret = check_file_rules(st);
 	if (ret == 0)
 		ret = check_lcore_rules(st);
+	if (ret == 0)
+		ret = check_service_rules(st);
 	if (ret == 0 && cfg->in_memory)
 		cfg->no_shconf = true;
 	return ret;
@@ -945,11 +1025,18 @@ is_lcore_option(const struct eal_option *o)
 		o == &eal_options[IDX_LCORES];
 }
 
+static bool
+is_service_option(const struct eal_option *o)
+{
+	return o == &eal_options[IDX_SERVICE_MASK] ||
+		o == &eal_options[IDX_SERVICE_LIST];
+}
+
 static int
 parse_argv(struct parse_state *st, int argc, char *const argv[])
 {
 	const struct eal_option *opt;
-	const char *val;
+	const char *val = NULL;
 	int i, last = 0, ret;
 
 	for (i = 1; i < argc; i++) {
@@ -967,6 +1054,12 @@ parse_argv(struct parse_state *st, int argc, char *const argv[])
 				return opt_fail(st,
 					"only one of -l, -c and --lcores may be given");
 			st->lcores_opt = opt;
+		}
+		if (is_service_option(opt)) {
+			if (st->service_opt != NULL)
+				return opt_fail(st,
+					"only one of -s and -S may be given");
+			st->service_opt = opt;
 		}
 		ret = opt->handler(st, val);
 		if (ret < 0)

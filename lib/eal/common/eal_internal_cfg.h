@@ -79,6 +79,8 @@ struct internal_config {
 	unsigned int lcore_count;
 	bool lcore_enabled[RTE_MAX_LCORE];
 	cpu_set_t lcore_cpuset[RTE_MAX_LCORE];
+	/** -s/-S: lcores of the set that become service cores */
+	bool lcore_service[RTE_MAX_LCORE];
 	unsigned int mp_timeout_ms;   /**< IPC/hot-plug sync timeout */
 	/** --force-max-simd-bitwidth, 0 when not given */
 	unsigned int max_simd_bitwidth;

@@ -62,6 +62,13 @@ unsigned int eal_cpuset_socket_id(const rte_cpuset_t *set);
 /* pin the calling thread and record it as lcore_id (or LCORE_ID_ANY) */
 int eal_thread_bind(unsigned int lcore_id, const rte_cpuset_t *cpuset);
 
+/*
+ * Turn a started worker lcore into a service lcore (service true) or back
+ * (false); it then leaves (joins) the enabled lcores and rte_lcore_count().
+ * 0, or -EINVAL when it is not a started worker of the other role.
+ */
+int eal_lcore_set_service(unsigned int lcore_id, bool service);
+
 /* forget lcores: table back to ROLE_OFF (rte_eal_cleanup) */
 void eal_lcores_reset(void);
 

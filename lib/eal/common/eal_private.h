@@ -36,6 +36,10 @@ int rte_eal_cpu_init(void);
 int eal_lcores_start(void);   /* spawn pinned workers */
 void eal_lcores_stop(void);   /* join them */
 
+/* service cores (rte_service.c): -s/-S lcores become service cores */
+int rte_service_init(void);        /* after eal_lcores_start() */
+void rte_service_finalize(void);   /* stop and wait for service cores */
+
 /* timer (linux/eal_timer.c) */
 int rte_eal_timer_init(void);
 uint64_t eal_tsc_freq_from_cpu(void); /* 0 if neither CPU nor kernel tell */

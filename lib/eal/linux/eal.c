@@ -22,6 +22,7 @@
 #include <rte_lcore.h>
 #include <rte_log.h>
 #include <rte_memory.h>
+#include <rte_service_component.h>
 
 #include "eal_filesystem.h"
 #include "eal_internal_cfg.h"
@@ -45,6 +46,7 @@ struct eal_init_state {
 	bool memory;
 	bool alarm;
 	bool lcores;        /* worker threads running */
+	bool service;       /* service cores may exist (and run) */
 	bool bus;           /* buses scanned/probed */
 	bool vfio;          /* VFIO containers/groups may be open */
 };
@@ -91,6 +93,9 @@ eal_hugedirs_unlock(void)
 static void
 eal_undo(struct eal_init_state *st)
 {
+	/* service callbacks may use devices: stop them before the buses go */
+	if (st->service)
+		rte_service_finalize();
 	if (st->bus)
 		eal_bus_cleanup();
 	if (st->lcores)
@@ -269,6 +274,20 @@ eal_bus_step(struct eal_init_state *st)
 	return 0;
 }
 
+/* -s/-S given: map every service and start the service cores */
+static int
+eal_service_start_step(void)
+{
+	int ret = rte_service_start_with_defaults();
+
+	if (ret == -ENOTSUP) /* no service core: nothing to start */
+		return 0;
+	if (ret < 0)
+		RTE_LOG(ERR, EAL, "cannot start the service cores: %s\n",
+			strerror(-ret));
+	return ret;
+}
+
 /* parse, log, CPUs, runtime dir path and process type */
 static int
 eal_early_steps(struct eal_init_state *st, int argc, char **argv)
@@ -339,8 +358,15 @@ eal_init_steps(struct eal_init_state *st, int argc, char **argv)
 		ret = eal_lcores_start();
 		st->lcores = ret == 0;
 	}
+	if (ret == 0) {
+		/* before probing: drivers may register services */
+		st->service = true;
+		ret = rte_service_init();
+	}
 	if (ret == 0)
 		ret = eal_bus_step(st);
+	if (ret == 0)
+		ret = eal_service_start_step();
 	return ret < 0 ? ret : consumed;
 }
 
