@@ -26,6 +26,9 @@
 #                       starts; killed by SIGINT (it has no handler)
 #   l2fwd               net_null pair, -p 0x3: packets sent and received
 #                       on both ports; exits 0 on SIGINT; net_ring pair too
+#   l2fwd-keepalive     net_null pair, the forwarding lcore pinged every
+#                       100 ms; when it quits (the example's demo death)
+#                       it is reported dead and relaunched; exit 0
 #   make static         helloworld and l2fwd: no librte_*.so loaded, hello
 #                       printed, l2fwd sends on net_null
 #   multi_process/symmetric_mp
@@ -408,6 +411,34 @@ check_timer() {
 		"over $lc lcores)"
 }
 
+# keepalive: the main lcore pings the forwarding lcore from an rte_timer
+# every 100 ms. The example makes its forwarding loop quit after
+# (rand() & 7) seconds "for demo purposes": 7 s with glibc's unseeded
+# rand(), so in a 9 s run the monitor must report that lcore dead once,
+# find it waiting (rte_eal_get_lcore_state) and relaunch it
+check_l2fwd_keepalive() {
+	local out=$work/keepalive.out rc sent dead
+	if [ "$(nproc)" -lt 2 ]; then
+		echo "l2fwd-keepalive: not run (needs a worker lcore)"
+		return 0
+	fi
+	make_example l2fwd-keepalive l2fwd-keepalive
+	# shellcheck disable=SC2046
+	run_for 9 "$out" "$work/ex-l2fwd-keepalive/build/l2fwd-keepalive" \
+		-l 0-1 $(eal_args keepalive) --vdev net_null0 --vdev net_null1 \
+		-- -p 0x3 -q 2 -T 1 -K 100
+	rc=$?
+	sent=$(last_count "$out" 'Total packets sent')
+	dead=$(grep -c '^Dead core 1 - restarting' "$out")
+	[ $rc -eq 0 ] && [ "${sent:-0}" -gt 0 ] ||
+		{ tail -30 "$out"; fail "l2fwd-keepalive exit $rc, sent ${sent:-?}"; }
+	[ "$dead" -ge 1 ] && ! grep -q 'false positive' "$out" ||
+		{ tail -30 "$out"; fail "l2fwd-keepalive: the quitting lcore" \
+		"was reported dead $dead times, or not relaunched"; }
+	echo "l2fwd-keepalive: OK (sent $sent; the lcore that quit was" \
+		"reported dead and relaunched $dead time(s))"
+}
+
 check_hotplug_fwd() {
 	local out=$work/hotplug_fwd.out
 	[ -f "$src/examples/hotplug_fwd/Makefile" ] || return 0
@@ -538,5 +569,6 @@ check_rxtx_callbacks
 check_link_status_interrupt
 check_client_server_mp
 check_timer
+check_l2fwd_keepalive
 check_hotplug_fwd
 echo "DPDK 22.11 examples against the installed hotplug-eal: OK"
