@@ -113,6 +113,13 @@ int test_wait_child(int pid);
  * must pass "--file-prefix=<test_file_prefix()>" to join its primary.
  */
 const char *test_file_prefix(void);
+/*
+ * EAL arguments for a secondary of this process: --proc-type=secondary,
+ * our --file-prefix, the memory options a secondary must share with its
+ * primary (--legacy-mem, --single-file-segments, --no-huge), then extra
+ * if not NULL. Static storage, valid until the next call.
+ */
+const char *const *test_secondary_args(const char *extra);
 /* path of the running test binary, for exec */
 const char *test_self_exe(void);
 

@@ -393,29 +393,6 @@ struct mpt {
 	int n;
 };
 
-static const char *const *
-mpt_child_args(const char *extra)
-{
-	static char prefix[PATH_MAX + 16];
-	static const char *args[7];
-	const struct internal_config *cfg = eal_get_internal_configuration();
-	int n = 0;
-
-	snprintf(prefix, sizeof(prefix), "--file-prefix=%s",
-		test_file_prefix());
-	args[n++] = "--proc-type=secondary";
-	args[n++] = prefix;
-	if (cfg->legacy_mem)
-		args[n++] = "--legacy-mem";
-	/* secondaries must share the primary's backing layout */
-	if (cfg->single_file_segments)
-		args[n++] = "--single-file-segments";
-	if (extra != NULL)
-		args[n++] = extra;
-	args[n] = NULL;
-	return args;
-}
-
 static int
 mpt_wait(_Atomic uint32_t *v, uint32_t want, unsigned int ms)
 {
@@ -443,7 +420,7 @@ mpt_spawn_one(struct mpt *m)
 	uint64_t end;
 
 	for (attempt = 0; attempt < 4; attempt++) {
-		pid = test_spawn_child("malloc_mp_child", mpt_child_args(NULL));
+		pid = test_spawn_child("malloc_mp_child", test_secondary_args(NULL));
 		if (pid < 0)
 			return -1;
 		end = mpt_now_ns() + MPT_CMD_WAIT_MS * 1000000ull;
@@ -1116,7 +1093,7 @@ mpt_collide(const char *what, uint64_t addr, uint64_t len)
 	snprintf(want, sizeof(want), "0x%" PRIx64, addr);
 	setenv(MPT_SQUAT_ENV, squat, 1);
 	setenv(MPT_LOG_ENV, log, 1);
-	st = test_run_child("malloc_mp_child", mpt_child_args(NULL));
+	st = test_run_child("malloc_mp_child", test_secondary_args(NULL));
 	unsetenv(MPT_SQUAT_ENV);
 	unsetenv(MPT_LOG_ENV);
 	f = fopen(log, "r");
@@ -1224,17 +1201,17 @@ test_mismatched_options(void)
 {
 	const char *const *args;
 
-	args = mpt_child_args("--single-file-segments");
+	args = test_secondary_args("--single-file-segments");
 	TEST_ASSERT_EQUAL(test_run_child("malloc_mp_child", args), 1,
 		"secondary with --single-file-segments not refused");
 	if (mpt_legacy()) {
 		/* the child args carry --legacy-mem: drop it */
 		args = (const char *const[]){ "--proc-type=secondary",
-			mpt_child_args(NULL)[1], NULL };
+			test_secondary_args(NULL)[1], NULL };
 		TEST_ASSERT_EQUAL(test_run_child("malloc_mp_child", args), 1,
 			"dynamic secondary of a legacy primary not refused");
 	} else {
-		args = mpt_child_args("--legacy-mem");
+		args = test_secondary_args("--legacy-mem");
 		TEST_ASSERT_EQUAL(test_run_child("malloc_mp_child", args), 1,
 			"legacy secondary of a dynamic primary not refused");
 	}

@@ -97,23 +97,8 @@ REGISTER_TEST_COMMAND(mempool_mp_secondary, test_mempool_mp_secondary);
 static int
 mmp_run_secondary(void)
 {
-	const struct internal_config *cfg = eal_get_internal_configuration();
-	const char *args[8];
-	char prefix[128];
-	unsigned int n = 0;
-	int pid;
-
-	snprintf(prefix, sizeof(prefix), "--file-prefix=%s",
-		test_file_prefix());
-	args[n++] = "--proc-type=secondary";
-	args[n++] = prefix;
-	if (cfg->legacy_mem)
-		args[n++] = "--legacy-mem";
-	if (cfg->single_file_segments)
-		args[n++] = "--single-file-segments";
-	args[n] = NULL;
-	pid = test_spawn_child("mempool_mp_secondary", args);
-	return pid > 0 ? test_wait_child(pid) : -1;
+	return test_run_child("mempool_mp_secondary",
+			test_secondary_args(NULL));
 }
 
 static int

@@ -25,6 +25,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "eal_internal_cfg.h"
 #include "test.h"
 #include "test_internal.h"
 
@@ -360,6 +361,30 @@ test_wait_child(int pid)
 		printf("child %d killed by signal %d\n", pid,
 			WTERMSIG(status));
 	return -1;
+}
+
+const char *const *
+test_secondary_args(const char *extra)
+{
+	const struct internal_config *cfg = eal_get_internal_configuration();
+	static char prefix[PATH_MAX + 16];
+	static const char *args[8];
+	unsigned int n = 0;
+
+	snprintf(prefix, sizeof(prefix), "--file-prefix=%s",
+		test_file_prefix());
+	args[n++] = "--proc-type=secondary";
+	args[n++] = prefix;
+	if (cfg->legacy_mem)
+		args[n++] = "--legacy-mem";
+	if (cfg->single_file_segments)
+		args[n++] = "--single-file-segments";
+	if (cfg->no_hugetlbfs)
+		args[n++] = "--no-huge";
+	if (extra != NULL)
+		args[n++] = extra;
+	args[n] = NULL;
+	return args;
 }
 
 int

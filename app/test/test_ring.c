@@ -1047,12 +1047,9 @@ rmp_check_answer(struct rte_ring *r, struct rte_ring *e)
 static int
 test_ring_mp(void)
 {
-	char prefix[128];
-	const struct internal_config *cfg = eal_get_internal_configuration();
-	const char *args[8];
 	uint32_t elem[3] = { 1, 2, 3 };
 	struct rte_ring *r, *e;
-	unsigned int i, n = 0;
+	unsigned int i;
 	int pid, status, ret;
 
 	r = rte_ring_create(RMP_RING, 256, SOCKET_ID_ANY, 0);
@@ -1065,19 +1062,7 @@ test_ring_mp(void)
 	TEST_ASSERT_SUCCESS(rte_ring_enqueue_elem(e, elem, sizeof(elem)),
 		"elem enqueue");
 
-	snprintf(prefix, sizeof(prefix), "--file-prefix=%s",
-		test_file_prefix());
-	args[n++] = "--proc-type=secondary";
-	args[n++] = prefix;
-	/* a secondary must use the primary's memory options */
-	if (cfg->legacy_mem)
-		args[n++] = "--legacy-mem";
-	if (cfg->single_file_segments)
-		args[n++] = "--single-file-segments";
-	if (cfg->no_hugetlbfs)
-		args[n++] = "--no-huge";
-	args[n] = NULL;
-	pid = test_spawn_child("ring_mp_secondary", args);
+	pid = test_spawn_child("ring_mp_secondary", test_secondary_args(NULL));
 	TEST_ASSERT(pid > 0, "cannot start the secondary");
 	status = test_wait_child(pid);
 	ret = status == 0 ? rmp_check_answer(r, e) : TEST_FAILED;

@@ -814,24 +814,10 @@ tm_mp_cb(struct rte_timer *tim)
 static int
 tm_mp_run(struct tm_mp *z)
 {
-	const struct internal_config *cfg = eal_get_internal_configuration();
-	const char *args[8];
-	char prefix[128];
-	unsigned int n = 0;
 	int status;
 
-	snprintf(prefix, sizeof(prefix), "--file-prefix=%s",
-		test_file_prefix());
-	args[n++] = "--proc-type=secondary";
-	args[n++] = prefix;
-	if (cfg->legacy_mem)
-		args[n++] = "--legacy-mem";
-	if (cfg->single_file_segments)
-		args[n++] = "--single-file-segments";
-	if (cfg->no_hugetlbfs)
-		args[n++] = "--no-huge";
-	args[n] = NULL;
-	status = test_run_child("timer_mp_secondary", args);
+	status = test_run_child("timer_mp_secondary",
+			test_secondary_args(NULL));
 	TEST_ASSERT_EQUAL(status, 0, "secondary exited with %d", status);
 	TEST_ASSERT(rte_timer_pending(&z->tim) &&
 		z->tim.status.owner == (int16_t)z->lcore,
