@@ -158,6 +158,11 @@ run_suite() { # builddir suite
 	[ "$fail" -eq 0 ] && return 0
 	first=$fail
 	names=$(test_log failed "$json" "$label")
+	if [ -z "$names" ]; then # no log to tell which: no second chance
+		failed=$((failed + first))
+		failures+=("suite $label: $first failed (no test log)")
+		return 1
+	fi
 	test_log report "$json" "$label" >"$LOG_DIR/first-run"
 	note "suite $suite ($dir): $first failed, once more:" $names
 	# shellcheck disable=SC2086 # names are meson test names, no blanks
