@@ -266,19 +266,27 @@ range_fail(struct parse_state *st, int err, const char *arg, unsigned int max)
 	return opt_fail(st, "cannot parse '%.64s'", arg);
 }
 
+/* "0-3,5": the lcores of a list, the whole argument */
+static int
+parse_lcore_list(struct parse_state *st, const char *arg, cpu_set_t *set)
+{
+	const char *p = arg;
+	int ret;
+
+	CPU_ZERO(set);
+	ret = parse_id_list(&p, RTE_MAX_LCORE, '\0', set);
+	return ret < 0 ? range_fail(st, ret, arg, RTE_MAX_LCORE) : 0;
+}
+
 /* -l 0-3,5 */
 static int
 opt_lcore_list(struct parse_state *st, const char *arg)
 {
-	const char *p = arg;
 	cpu_set_t set;
 	int ret;
 
-	CPU_ZERO(&set);
-	ret = parse_id_list(&p, RTE_MAX_LCORE, '\0', &set);
-	if (ret < 0)
-		return range_fail(st, ret, arg, RTE_MAX_LCORE);
-	return lcores_one_to_one(st, &set);
+	ret = parse_lcore_list(st, arg, &set);
+	return ret < 0 ? ret : lcores_one_to_one(st, &set);
 }
 
 /* "0xf" or "f": bit i selects lcore i */
@@ -658,16 +666,13 @@ opt_service_mask(struct parse_state *st, const char *arg)
 static int
 opt_service_list(struct parse_state *st, const char *arg)
 {
-	const char *p = arg;
 	cpu_set_t set;
 	int ret;
 
-	CPU_ZERO(&set);
-	ret = parse_id_list(&p, RTE_MAX_LCORE, '\0', &set);
-	if (ret < 0)
-		return range_fail(st, ret, arg, RTE_MAX_LCORE);
-	service_lcores_set(st, &set);
-	return 0;
+	ret = parse_lcore_list(st, arg, &set);
+	if (ret == 0)
+		service_lcores_set(st, &set);
+	return ret;
 }
 
 static int

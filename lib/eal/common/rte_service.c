@@ -360,17 +360,24 @@ rte_service_component_unregister(uint32_t id)
 	return 0;
 }
 
-int32_t
-rte_service_component_runstate_set(uint32_t id, uint32_t runstate)
+/* set one of a service's two runstates (app or component) */
+static int32_t
+service_runstate_store(uint32_t id, uint32_t runstate, bool component)
 {
 	struct service *s = service_get(&registry, id);
 
 	if (s == NULL)
 		return REFUSE(-EINVAL, "no service %u", id);
-	__atomic_store_n(&s->comp_runstate,
+	__atomic_store_n(component ? &s->comp_runstate : &s->app_runstate,
 		runstate ? RUNSTATE_RUNNING : RUNSTATE_STOPPED,
 		__ATOMIC_SEQ_CST);
 	return 0;
+}
+
+int32_t
+rte_service_component_runstate_set(uint32_t id, uint32_t runstate)
+{
+	return service_runstate_store(id, runstate, true);
 }
 
 int32_t
@@ -490,14 +497,7 @@ rte_service_map_lcore_get(uint32_t service_id, uint32_t lcore)
 int32_t
 rte_service_runstate_set(uint32_t id, uint32_t runstate)
 {
-	struct service *s = service_get(&registry, id);
-
-	if (s == NULL)
-		return REFUSE(-EINVAL, "no service %u", id);
-	__atomic_store_n(&s->app_runstate,
-		runstate ? RUNSTATE_RUNNING : RUNSTATE_STOPPED,
-		__ATOMIC_SEQ_CST);
-	return 0;
+	return service_runstate_store(id, runstate, false);
 }
 
 int32_t
