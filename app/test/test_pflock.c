@@ -161,7 +161,8 @@ test_pflock_phase_order(void)
 	TEST_ASSERT_SUCCESS(pthread_create(&wt, NULL, pf_thread_main, &w),
 			"writer thread");
 	/* the writer has announced itself once rd.in carries its bits */
-	while ((__atomic_load_n(&pf.rd.in, __ATOMIC_ACQUIRE) & 0x3) == 0)
+	while ((__atomic_load_n(&pf.rd.in, __ATOMIC_ACQUIRE) &
+			RTE_PFLOCK_WBITS) == 0)
 		rte_pause();
 	TEST_ASSERT_SUCCESS(pthread_create(&rt, NULL, pf_thread_main, &r),
 			"reader thread");

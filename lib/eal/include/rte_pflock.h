@@ -45,12 +45,16 @@ typedef struct rte_pflock rte_pflock_t;
 /** Static initializer of a free lock. */
 #define RTE_PFLOCK_INITIALIZER { }
 
-/* reader count step, and the writer bits below it in rd.in */
-#define PFLOCK_RD_ONE 0x100
-#define PFLOCK_WR_BITS 0x3
-#define PFLOCK_WR_PRESENT 0x2
-#define PFLOCK_WR_PHASE 0x1
-#define PFLOCK_RD_MASK 0xfff0
+/** One reader, in the reader count of rd.in and rd.out. */
+#define RTE_PFLOCK_RINC 0x100
+/** The writer bits of rd.in. */
+#define RTE_PFLOCK_WBITS 0x3
+/** Writer bit: a writer waits or holds the lock. */
+#define RTE_PFLOCK_PRES 0x2
+/** Writer bit: the parity of that writer's ticket (its phase). */
+#define RTE_PFLOCK_PHID 0x1
+/** rd.in without its writer bits. */
+#define RTE_PFLOCK_LSB 0xfff0
 
 /** Initialise a lock as free. */
 __rte_experimental
@@ -70,13 +74,13 @@ rte_pflock_read_lock(rte_pflock_t *pf)
 {
 	uint16_t w;
 
-	w = __atomic_fetch_add(&pf->rd.in, PFLOCK_RD_ONE, __ATOMIC_ACQUIRE) &
-		PFLOCK_WR_BITS;
+	w = __atomic_fetch_add(&pf->rd.in, RTE_PFLOCK_RINC, __ATOMIC_ACQUIRE) &
+		RTE_PFLOCK_WBITS;
 	if (w == 0)
 		return;
 	/* a writer waits or holds the lock: wait until its phase ends */
 	while ((__atomic_load_n(&pf->rd.in, __ATOMIC_ACQUIRE) &
-			PFLOCK_WR_BITS) == w)
+			RTE_PFLOCK_WBITS) == w)
 		rte_pause();
 }
 
@@ -85,7 +89,7 @@ __rte_experimental
 static inline void
 rte_pflock_read_unlock(rte_pflock_t *pf)
 {
-	__atomic_fetch_add(&pf->rd.out, PFLOCK_RD_ONE, __ATOMIC_RELEASE);
+	__atomic_fetch_add(&pf->rd.out, RTE_PFLOCK_RINC, __ATOMIC_RELEASE);
 }
 
 /** Take the lock for writing: after earlier writers and present readers. */
@@ -98,10 +102,10 @@ rte_pflock_write_lock(rte_pflock_t *pf)
 	ticket = __atomic_fetch_add(&pf->wr.in, 1, __ATOMIC_RELAXED);
 	rte_wait_until_equal_16(&pf->wr.out, ticket, __ATOMIC_ACQUIRE);
 	/* announce this phase; new readers now wait for it to end */
-	w = PFLOCK_WR_PRESENT | (ticket & PFLOCK_WR_PHASE);
+	w = RTE_PFLOCK_PRES | (ticket & RTE_PFLOCK_PHID);
 	ticket = __atomic_fetch_add(&pf->rd.in, w, __ATOMIC_RELAXED);
 	/* and the readers that came before leave */
-	rte_wait_until_equal_16(&pf->rd.out, ticket & PFLOCK_RD_MASK,
+	rte_wait_until_equal_16(&pf->rd.out, ticket & RTE_PFLOCK_LSB,
 			__ATOMIC_ACQUIRE);
 }
 
@@ -110,7 +114,7 @@ __rte_experimental
 static inline void
 rte_pflock_write_unlock(rte_pflock_t *pf)
 {
-	__atomic_fetch_and(&pf->rd.in, PFLOCK_RD_MASK, __ATOMIC_RELEASE);
+	__atomic_fetch_and(&pf->rd.in, RTE_PFLOCK_LSB, __ATOMIC_RELEASE);
 	__atomic_fetch_add(&pf->wr.out, 1, __ATOMIC_RELEASE);
 }
 
