@@ -158,12 +158,17 @@ busy_marker(void *arg)
 	return 0;
 }
 
+/*
+ * Wait for a mark made after this call: the count may move once for a
+ * mark made before it (even before the previous ping), so wait for two
+ * increments; the mark behind the second came after the first.
+ */
 static void
 wait_one_more_mark(struct busy_job *j)
 {
 	uint64_t m = __atomic_load_n(&j->marks, __ATOMIC_ACQUIRE);
 
-	while (__atomic_load_n(&j->marks, __ATOMIC_ACQUIRE) == m)
+	while (__atomic_load_n(&j->marks, __ATOMIC_ACQUIRE) < m + 2)
 		rte_pause();
 }
 
